@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask import request
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from marshmallow import validate
 from werkzeug.exceptions import BadRequest
@@ -11,7 +12,9 @@ from werkzeug.exceptions import BadRequest
 from app.api.base import TenantModelRestApi
 from app.models import Appointment, AvailabilityBlock, Client, Provider
 from app.security import permissions as perms
-from app.services import validation
+from app.extensions import db
+from app.security.tenancy import current_user
+from app.services import appointments, validation
 
 
 class ProviderApi(TenantModelRestApi):
@@ -79,9 +82,19 @@ class AppointmentApi(TenantModelRestApi):
         super().pre_add(item)
         _check_times(item)
 
+    def post_add(self, item):
+        appointments.after_save(item, None, actor=current_user(), ip=request.remote_addr)
+        db.session.commit()
+
     def pre_update(self, item):
         super().pre_update(item)
         _check_times(item)
+        item._snapshot_before = appointments.snapshot_before_changes(item)
+
+    def post_update(self, item):
+        appointments.after_save(item, getattr(item, "_snapshot_before", None), actor=current_user(),
+                                ip=request.remote_addr)
+        db.session.commit()
 
 
 def _check_times(item):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import flash, redirect
+from flask import flash, redirect, request
 from flask_appbuilder.actions import action
 from flask_appbuilder.fieldwidgets import DateTimePickerWidget
 from flask_appbuilder.models.sqla.interface import SQLAInterface
@@ -14,10 +14,11 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 from app.extensions import db
 from app.models import Appointment, AppointmentStatus, Practice
 from app.security import permissions as perms
-from app.services import validation
+from app.security.tenancy import current_user
+from app.services import appointments, validation
 from app.services.clock import local_to_utc, to_local
 from app.views import validators as v
-from app.views.base import TenantModelView, enum_select
+from app.views.base import TenantModelView, boolean_field, enum_select
 from app.views.formatting import local_time, practice_tz
 
 STATUS_LABELS = {AppointmentStatus.scheduled: "Scheduled", AppointmentStatus.cancelled: "Cancelled",
@@ -81,6 +82,7 @@ class AppointmentView(TenantModelView):
                                 description="Leave empty for the practice default: its telehealth POS (10 unless "
                                             "changed) for telehealth, 11 in person."),
         "notes": TextAreaField("Notes", validators=[Optional(), Length(max=validation.MAX_NOTES)]),
+        "is_telehealth": boolean_field("Telehealth Session?"),
     }
 
     method_permission_name = {**TenantModelView.method_permission_name, "cancel": perms.WRITE}
@@ -98,9 +100,19 @@ class AppointmentView(TenantModelView):
         super().pre_add(item)
         self._apply_form_values(item)
 
+    def post_add(self, item):
+        appointments.after_save(item, None, actor=current_user(), ip=request.remote_addr)
+        db.session.commit()
+
     def pre_update(self, item):
         super().pre_update(item)
         self._apply_form_values(item)
+        item._snapshot_before = appointments.snapshot_before_changes(item)
+
+    def post_update(self, item):
+        appointments.after_save(item, getattr(item, "_snapshot_before", None), actor=current_user(),
+                                ip=request.remote_addr)
+        db.session.commit()
 
     def prefill_form(self, form, pk):
         item = self.datamodel.get(pk, self._base_filters)

@@ -103,3 +103,10 @@ def restore_hidden_links(item) -> None:
         hidden = [row for row in removed if not in_scope(row)]
         if hidden:
             getattr(item, rel.key).extend(hidden)
+
+
+def boolean_field(label: str, description: str = ""):
+    """A checkbox for a NOT NULL boolean column: FAB would make it required, so unticked could not be saved."""
+    from wtforms import BooleanField
+
+    return BooleanField(label, description=description, false_values=("false", "", "0", "n", "no", "off"))

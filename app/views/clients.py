@@ -13,7 +13,7 @@ from app.security import permissions as perms
 from app.security.tenancy import current_provider_id
 from app.services.clock import known_zones
 from app.views import validators as v
-from app.views.base import TenantModelView, enum_select
+from app.views.base import TenantModelView, boolean_field, enum_select
 
 PHONE_LABELS = {PhoneReminder.none: "No phone reminders", PhoneReminder.text: "Text message",
                 PhoneReminder.voice: "Voice call"}
@@ -55,6 +55,7 @@ class ClientView(TenantModelView):
         "last_name": [InputRequired(), Length(max=64)],
     }
     add_form_extra_fields = edit_form_extra_fields = {
+        "reminder_email": boolean_field("Email reminders"),
         "email": StringField("Email", validators=[Length(max=254), v.email()]),
         "mobile_phone": StringField("Mobile phone", validators=[Length(max=32), v.phone()]),
         "timezone": SelectField("Time zone", choices=_zone_choices, validators=[Optional(), v.time_zone(True)]),

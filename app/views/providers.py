@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length, NumberRange
 from app.extensions import db
 from app.models import Appointment, Provider
 from app.security import permissions as perms
-from app.views.base import TenantModelView
+from app.views.base import TenantModelView, boolean_field
 
 
 class ProviderView(TenantModelView):
@@ -36,6 +36,7 @@ class ProviderView(TenantModelView):
     }
     validators_columns = {"display_name": [InputRequired(), Length(max=120)]}
     add_form_extra_fields = edit_form_extra_fields = {
+        "active": boolean_field("Active"),
         "default_reminder_lead_days": IntegerField(
             "Reminder lead for new clients (days)", default=2,
             validators=[InputRequired(), NumberRange(min=1, max=5, message="Choose 1 to 5 days.")]),
