@@ -98,17 +98,15 @@ def _push(conn: redis.Redis, row: PendingJob) -> None:
 
 def dispatch(rows: list[PendingJob]) -> int:
     """Push committed rows to Redis and mark them dispatched. Returns how many were pushed."""
-    if not rows:
-        return 0
+    pushed: list[int] = []
     try:
         conn = get_redis()
-        pushed = []
         for row in rows:
             _push(conn, row)
             pushed.append(row.id)
     except (redis.RedisError, OSError) as exc:
-        log.warning("Redis unavailable, %d job(s) left for the relay: %s", len(rows), exc.__class__.__name__)
-        pushed = locals().get("pushed", [])
+        log.warning("Redis unavailable, %d job(s) left for the relay: %s", len(rows) - len(pushed),
+                    exc.__class__.__name__)
     if pushed:
         with db.engine.begin() as conn:
             conn.execute(update(PendingJob).where(PendingJob.id.in_(pushed)).values(dispatched_at=utcnow()))
