@@ -41,12 +41,16 @@ def create_app(config: str | object | None = None) -> Flask:
         register_apis(appbuilder)
         register_template_filters(app)
 
+    from app.errors import register_error_handlers
     from app.health import bp as health_bp
+    from app.security.headers import init_headers
     from app.jobs import queue
     from app.portal import bp as portal_bp
 
     app.register_blueprint(portal_bp)
     app.register_blueprint(health_bp)
+    register_error_handlers(app)
+    init_headers(app)
     queue.install()
 
     from app.cli import register_cli

@@ -11,6 +11,7 @@ PEOPLE, PRACTICE = MENU_CATEGORIES  # the dropdowns; their entries are listed wi
 
 def register_views(appbuilder: AppBuilder) -> None:
     from app.views.appointments import AppointmentView
+    from app.views.audit import AuditLogView
     from app.views.availability import AvailabilityExceptionView, AvailabilityView
     from app.views.clients import ClientView
     from app.views.home import HomeView
@@ -27,4 +28,5 @@ def register_views(appbuilder: AppBuilder) -> None:
     appbuilder.add_view(AvailabilityView, "Availability", icon="fa-clock", category=PRACTICE)
     appbuilder.add_view_no_menu(AvailabilityExceptionView)
     appbuilder.add_view(SettingsView, "Settings", icon="fa-cog", category=PRACTICE)
+    appbuilder.add_view(AuditLogView, "Audit log", icon="fa-list-alt", category=PRACTICE)
     appbuilder.add_view_no_menu(ProfileView)
