@@ -44,6 +44,7 @@ def create_app(config: str | object | None = None) -> Flask:
     from app.errors import register_error_handlers
     from app.health import bp as health_bp
     from app.security.headers import init_headers
+    from app.security.tenancy import guard_ids_in_urls
     from app.jobs import queue
     from app.portal import bp as portal_bp
 
@@ -51,6 +52,7 @@ def create_app(config: str | object | None = None) -> Flask:
     app.register_blueprint(health_bp)
     register_error_handlers(app)
     init_headers(app)
+    guard_ids_in_urls(app)
     queue.install()
 
     from app.cli import register_cli

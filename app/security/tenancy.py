@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional, TypeVar
 
-from flask import abort, g, has_request_context
+from flask import abort, g, has_request_context, request
 from flask_appbuilder.models.filters import BaseFilter
 from sqlalchemy import false, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import RelationshipProperty
 from werkzeug.exceptions import BadRequest
 
@@ -164,12 +165,21 @@ def scoped(statement, model: Optional[type] = None, user: Optional[AppUser] = No
     return statement.where(*scope_clauses(model, user if user is not None else current_user()))
 
 
+MAX_ID = 2**31 - 1  # every primary key is a 32-bit integer
+
+
+def valid_id(value: Any) -> bool:
+    try:
+        return 1 <= int(value) <= MAX_ID
+    except (TypeError, ValueError):
+        return False
+
+
 def get_or_404(model: type[T], ident: Any, user: Optional[AppUser] = None) -> T:
     """Fetch one row the user may see, else 404 (whether it is missing or someone else's)."""
-    try:
-        ident = int(ident)
-    except (TypeError, ValueError):
+    if not valid_id(ident):
         abort(404)
+    ident = int(ident)
     row = db.session.scalar(scoped(select(model).where(model.id == ident), model, user))
     if row is None:
         abort(404)
@@ -191,8 +201,20 @@ def check_related_in_scope(item: Any) -> None:
         value = getattr(item, rel.key, None)
         related = value if isinstance(value, (list, set, tuple)) else ([value] if value is not None else [])
         for row in related:
-            if type(row) in RULES and row.id is not None and not in_scope(row):
+            # Only existing rows the user may see: never a row the request itself would create.
+            if type(row) in RULES and (not sa_inspect(row).persistent or not in_scope(row)):
                 raise BadRequest(f"Unknown {rel.key.replace('_', ' ')}.")
+
+
+def guard_ids_in_urls(app) -> None:
+    """An id in a URL that no row can have (not a number, out of range) is a 404 before any query runs, on every
+    route: FAB's show/edit/delete and API routes take ``<pk>`` as text, and PostgreSQL rejects out-of-range ints."""
+
+    @app.before_request
+    def _ids_in_range():
+        for name, value in (request.view_args or {}).items():
+            if (name == "pk" or name.endswith("_id")) and not valid_id(value):
+                abort(404)
 
 
 # --- FAB glue ------------------------------------------------------------------------------------------------

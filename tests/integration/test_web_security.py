@@ -112,3 +112,14 @@ def test_only_owners_read_the_audit_log(app):
     assert "Pat" not in page and "owner.lakeside" not in page  # another practice's trail stays there
     for username in ("manager", "frontdesk", "dr.rivera"):
         assert signed_in(app, username).get("/audit/list/").status_code == 403
+
+
+@pytest.mark.parametrize("pk", ["99999999999", "abc", "0", "-1"])
+def test_ids_no_row_can_have_are_404_everywhere(app, pk):
+    owner = signed_in(app, "owner")
+    assert owner.get(f"/appointments/show/{pk}").status_code == 404
+    assert owner.post(f"/clients/delete/{pk}").status_code == 404
+    api = app.test_client()
+    from tests.conftest import jwt_headers
+
+    assert api.get(f"/api/v1/appointment/{pk}", headers=jwt_headers(api, "owner")).status_code == 404
